@@ -356,7 +356,7 @@ void Association::handle_input(Timestamp now, std::span<const uint8_t> bytes) {
       case ChunkType::kHeartbeatAck: handle_heartbeat_ack(chunk); break;
       case ChunkType::kAbort: handle_abort(chunk); break;
       case ChunkType::kShutdown: handle_shutdown(chunk); break;
-      case ChunkType::kShutdownAck: handle_shutdown_ack(packet); break;
+      case ChunkType::kShutdownAck: handle_shutdown_ack(); break;
       case ChunkType::kShutdownComplete: handle_shutdown_complete(); break;
       case ChunkType::kError: handle_error(chunk); break;
       case ChunkType::kCookieEcho: keep_going = handle_cookie_echo(packet, chunk); break;
@@ -595,7 +595,9 @@ bool Association::handle_cookie_echo(const PacketView& packet, const RawChunk& c
   const bool peer_match = cookie->peer_tag == peer_tag_;
   const bool tie_match = cookie->local_tie_tag == local_tag_ && cookie->peer_tie_tag == peer_tag_;
   if (!local_match && !peer_match && tie_match) {
-    // Case A: the peer restarted. tern does not support restarts: the association ends.
+    // Case A: the peer restarted. tern does not support restarts: the association ends, and the
+    // ABORT goes to the restarted peer's new tag so it learns at once.
+    peer_tag_ = cookie->peer_tag;
     fail(Error(SctpErrc::kPeerRestarted, "peer restarted the association"), "peer restarted",
          OwnedErrorCause::protocol_violation("association restart not supported"));
     return false;
@@ -898,8 +900,7 @@ void Association::handle_shutdown(const RawChunk& chunk) {
   }
 }
 
-void Association::handle_shutdown_ack(const PacketView& packet) {
-  (void)packet;
+void Association::handle_shutdown_ack() {
   if (state_ == AssociationState::kShutdownSent || state_ == AssociationState::kShutdownAckSent) {
     // RFC 9260 §9.2: stop T2, send SHUTDOWN COMPLETE, and the association is closed.
     queue_packet(peer_tag_, serialize_chunk(ShutdownCompleteChunk{false}));
@@ -1004,7 +1005,7 @@ void Association::handle_reconfig(const RawChunk& chunk) {
           reconfig_.stop();
           error_count_ = 0;
           // RFC 6525 §5.1.2: the outgoing SSNs of the reset streams restart at 0.
-          for (StreamId s : outcome.streams) send_queue_.resume_after_reset(s, true);
+          for (StreamId s : outcome.streams) send_queue_.reset_stream(s);
           events_.push_back(OutgoingStreamsReset{outcome.streams});
           break;
         case Kind::kRetry:
@@ -1104,7 +1105,7 @@ void Association::update_burst_ceiling() {
 
 bool Association::add_data_chunks(PacketBuilder& builder) {
   bool added = false;
-  const size_t cwnd = std::min(cc_->cwnd(), burst_ceiling_);
+  const size_t cwnd = std::min(cc_->cwnd(), burst_ceiling_);  // for retransmissions
   // RFC 9260 §7.2.4: the first packet after fast retransmit is sent regardless of cwnd.
   bool ignore_cwnd = fast_retransmit_pending_;
   fast_retransmit_pending_ = false;
@@ -1137,7 +1138,13 @@ bool Association::add_data_chunks(PacketBuilder& builder) {
       state_ != AssociationState::kShutdownReceived) {
     return added;
   }
-  while (send_queue_.has_sendable() && rtx_->flight_size() < cwnd) {
+  if (send_queue_.has_sendable() && rtx_->flight_size() == 0 && now_ - last_data_sent_ > rto_.rto()) {
+    // RFC 9260 §7.2.1: an idle path's cwnd decays to max(cwnd / 2, 4 * MTU) per RTO.
+    const int64_t periods = (now_ - last_data_sent_).as_micros() / std::max<int64_t>(rto_.rto().as_micros(), 1);
+    for (int64_t i = 0; i < std::min<int64_t>(periods, 32); ++i) cc_->on_idle();
+    last_data_sent_ = now_;
+  }
+  while (send_queue_.has_sendable() && rtx_->flight_size() < std::min(cc_->cwnd(), burst_ceiling_)) {
     if (builder.remaining() < kDataOverhead + kMinFragment) break;
     size_t room = builder.remaining() - kDataOverhead;
     // RFC 9260 §6.1 A: a zero window allows one probe chunk when nothing is in flight.

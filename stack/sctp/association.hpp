@@ -186,7 +186,7 @@ class Association {
   void handle_heartbeat_ack(const RawChunk& chunk);
   void handle_abort(const RawChunk& chunk);
   void handle_shutdown(const RawChunk& chunk);
-  void handle_shutdown_ack(const PacketView& packet);
+  void handle_shutdown_ack();
   void handle_shutdown_complete();
   void handle_error(const RawChunk& chunk);
   void handle_forward_tsn(const RawChunk& chunk);

@@ -52,6 +52,6 @@ void CongestionControl::on_retransmission_timeout() {
   fast_recovery_exit_.reset();
 }
 
-void CongestionControl::on_idle() { cwnd_ = std::max(cwnd_ / 2, 4 * mtu_); }
+void CongestionControl::on_idle() { cwnd_ = std::min(cwnd_, std::max(cwnd_ / 2, 4 * mtu_)); }
 
 }  // namespace tern::sctp

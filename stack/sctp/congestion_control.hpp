@@ -34,7 +34,7 @@ class CongestionControl {
   // T3-rtx expired (RFC 9260 §7.2.3): ssthresh = max(cwnd / 2, 4 * MTU), cwnd = 1 MTU, and
   // fast recovery ends.
   void on_retransmission_timeout();
-  // RFC 9260 §7.2.1: after an idle RTO, cwnd decays to max(cwnd / 2, 4 * MTU).
+  // RFC 9260 §7.2.1: after an idle RTO, cwnd decays to max(cwnd / 2, 4 * MTU) (never grows).
   void on_idle();
 
  private:

@@ -118,19 +118,8 @@ void SendQueue::discard_message(uint64_t message_id) {
   consume(stream_id, s, left);
 }
 
-void SendQueue::pause(StreamId stream) { streams_[stream.value].paused = true; }
-
 bool SendQueue::stream_idle(StreamId stream) const { return !current_ || *current_ != stream.value; }
 
-void SendQueue::resume_after_reset(StreamId stream, bool reset_ssn) {
-  Stream& s = streams_[stream.value];
-  s.paused = false;
-  if (reset_ssn) s.next_ssn = 0;
-}
-
-bool SendQueue::paused(StreamId stream) const {
-  auto it = streams_.find(stream.value);
-  return it != streams_.end() && it->second.paused;
-}
+void SendQueue::reset_stream(StreamId stream) { streams_[stream.value].next_ssn = 0; }
 
 }  // namespace tern::sctp

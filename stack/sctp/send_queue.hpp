@@ -5,8 +5,8 @@
 // fragments of one message carry consecutive TSNs (§6.9).
 //
 // Also: per-stream buffered amounts (W3C RTCDataChannel.bufferedAmount: bytes accepted by send()
-// and not yet sent), PR-SCTP lifetimes of messages that never left (RFC 3758 §3.1), and pausing
-// streams for an outgoing reset (RFC 6525 §5.1.2).
+// and not yet sent), PR-SCTP lifetimes of messages that never left (RFC 3758 §3.1), and the
+// sender's SSN reset after an outgoing stream reset (RFC 6525 §5.1.2).
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -75,13 +75,10 @@ class SendQueue {
   // its chunks are abandoned). No effect when it is fully sent.
   void discard_message(uint64_t message_id);
 
-  // RFC 6525 §5.1.2: a stream being reset starts no new message until resume_after_reset().
-  void pause(StreamId stream);
   // True when no message of `stream` is partially sent.
   bool stream_idle(StreamId stream) const;
-  // The reset took effect: the stream's next SSN is 0 and it sends again.
-  void resume_after_reset(StreamId stream, bool reset_ssn);
-  bool paused(StreamId stream) const;
+  // RFC 6525 §5.1.2: the outgoing reset took effect: the stream's next SSN is 0.
+  void reset_stream(StreamId stream);
 
   uint64_t expired_unsent() const { return expired_unsent_; }
 
@@ -101,11 +98,10 @@ class SendQueue {
     uint16_t next_ssn = 0;
     size_t buffered = 0;
     size_t low_threshold = 0;
-    bool paused = false;
   };
 
   void consume(uint16_t stream_id, Stream& s, size_t bytes);
-  bool sendable(const Stream& s) const { return !s.queue.empty() && !s.paused; }
+  static bool sendable(const Stream& s) { return !s.queue.empty(); }
 
   std::map<uint16_t, Stream> streams_;
   std::optional<uint16_t> current_;  // stream with a partially sent message

@@ -14,9 +14,8 @@ Result<ReconfigChunk> ReconfigChunk::parse(const RawChunk& chunk) {
   ReconfigChunk c;
   for (const Parameter& p : *params) {
     const uint32_t at = base + static_cast<uint32_t>(p.bytes.data() - chunk.value.data());
-    auto param = parse_reconfig_parameter(p, at);
-    if (!param) return param.error();
-    c.parameters.push_back(std::move(*param));
+    Status parsed = parse_reconfig_parameter(p, at, c.parameters.emplace_back());
+    if (!parsed) return parsed.error();
   }
   return c;
 }

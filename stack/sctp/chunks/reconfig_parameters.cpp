@@ -36,7 +36,8 @@ const char* reconfig_result_name(uint32_t result) {
   return nullptr;
 }
 
-Result<ReconfigParameter> parse_reconfig_parameter(const Parameter& param, uint32_t at) {
+Status parse_reconfig_parameter(const Parameter& param, uint32_t at, ReconfigParameter& out) {
+  // Each alternative is built in place (no temporaries of the variant).
   ByteReader r(param.value);
   const size_t n = param.value.size();
   switch (static_cast<ParameterType>(param.type)) {
@@ -44,52 +45,54 @@ Result<ReconfigParameter> parse_reconfig_parameter(const Parameter& param, uint3
       // RFC 6525 §4.1: Length = 16 + 2 * N.
       if (n < 12) return Error(SctpErrc::kBadLength, "Outgoing SSN Reset Request shorter than 16", at + 2);
       if (n % 2 != 0) return Error(SctpErrc::kBadValue, "Outgoing SSN Reset Request stream list is odd", at + 2);
-      OutgoingSsnResetRequest q;
+      auto& q = out.emplace<OutgoingSsnResetRequest>();
       q.request_sequence = r.u32();
       q.response_sequence = r.u32();
       q.senders_last_assigned_tsn = Tsn(r.u32());
       q.streams = read_streams(r);
-      return ReconfigParameter(std::move(q));
+      return {};
     }
     case ParameterType::kIncomingSsnResetRequest: {
       // RFC 6525 §4.2: Length = 8 + 2 * N.
       if (n < 4) return Error(SctpErrc::kBadLength, "Incoming SSN Reset Request shorter than 8", at + 2);
       if (n % 2 != 0) return Error(SctpErrc::kBadValue, "Incoming SSN Reset Request stream list is odd", at + 2);
-      IncomingSsnResetRequest q;
+      auto& q = out.emplace<IncomingSsnResetRequest>();
       q.request_sequence = r.u32();
       q.streams = read_streams(r);
-      return ReconfigParameter(std::move(q));
+      return {};
     }
     case ParameterType::kSsnTsnResetRequest:
       // RFC 6525 §4.3: Length = 8.
       if (n != 4) return Error(SctpErrc::kBadLength, "SSN/TSN Reset Request Length is not 8", at + 2);
-      return ReconfigParameter(SsnTsnResetRequest{r.u32()});
+      out.emplace<SsnTsnResetRequest>().request_sequence = r.u32();
+      return {};
     case ParameterType::kReconfigResponse: {
       // RFC 6525 §4.4: Length 12, or 20 with both next-TSN fields.
       if (n != 8 && n != 16) {
         return Error(SctpErrc::kBadLength, "Re-configuration Response Length is not 12 or 20", at + 2);
       }
-      ReconfigResponse s;
+      auto& s = out.emplace<ReconfigResponse>();
       s.response_sequence = r.u32();
       s.result = static_cast<ReconfigResult>(r.u32());
       if (n == 16) {
         s.senders_next_tsn = Tsn(r.u32());
         s.receivers_next_tsn = Tsn(r.u32());
       }
-      return ReconfigParameter(s);
+      return {};
     }
     case ParameterType::kAddOutgoingStreamsRequest:
     case ParameterType::kAddIncomingStreamsRequest: {
       // RFC 6525 §4.5 / §4.6: Length = 12.
       if (n != 8) return Error(SctpErrc::kBadLength, "Add Streams Request Length is not 12", at + 2);
-      AddStreamsRequest q;
+      auto& q = out.emplace<AddStreamsRequest>();
       q.outgoing = param.type == static_cast<uint16_t>(ParameterType::kAddOutgoingStreamsRequest);
       q.request_sequence = r.u32();
       q.new_streams = r.u16();
-      return ReconfigParameter(q);
+      return {};
     }
     default:
-      return ReconfigParameter(UnknownReconfigParameter{param});
+      out.emplace<UnknownReconfigParameter>().raw = param;
+      return {};
   }
 }
 

@@ -107,9 +107,9 @@ struct UnknownReconfigParameter {
 using ReconfigParameter = std::variant<OutgoingSsnResetRequest, IncomingSsnResetRequest, SsnTsnResetRequest,
                                        ReconfigResponse, AddStreamsRequest, UnknownReconfigParameter>;
 
-// Decodes one TLV. `at` is its offset in the packet (for error positions). Errors: kBadLength (a
-// length that does not fit the type), kBadValue (an odd-sized stream list).
-Result<ReconfigParameter> parse_reconfig_parameter(const Parameter& param, uint32_t at);
+// Decodes one TLV into `out`. `at` is its offset in the packet (for error positions). Errors:
+// kBadLength (a length that does not fit the type), kBadValue (an odd-sized stream list).
+Status parse_reconfig_parameter(const Parameter& param, uint32_t at, ReconfigParameter& out);
 size_t serialized_size(const ReconfigParameter& param);
 // The zero bytes serialize() appends after the parameter's value (0..3).
 size_t unpadded_padding(const ReconfigParameter& param);

@@ -714,5 +714,47 @@ TEST_CASE("an INIT with unknown parameters gets them reported in the INIT ACK", 
   CHECK(p.b.assoc.state() == AssociationState::kClosed);
 }
 
+TEST_CASE("a restarted peer (RFC 9260 §5.2.4 case A) ends the association on both ends", "[sctp][association]") {
+  Pair p;
+  REQUIRE(p.connect_both());
+  // A new association on a's side (say, after a reload) connects to the established b.
+  Side c(Config{}, 99);
+  REQUIRE(c.assoc.connect(p.now).ok());
+  for (int round = 0; round < 10; ++round) {
+    while (auto packet = c.assoc.poll_transmit()) p.b.assoc.handle_input(p.now, *packet);
+    while (auto packet = p.b.assoc.poll_transmit()) c.assoc.handle_input(p.now, *packet);
+  }
+  c.drain_events();
+  p.b.drain_events();
+  REQUIRE(p.b.count<Aborted>() == 1);
+  CHECK(p.b.last<Aborted>()->error.is(SctpErrc::kPeerRestarted));
+  // The ABORT reached the new association under its new tag.
+  REQUIRE(c.count<Aborted>() == 1);
+  CHECK(c.last<Aborted>()->error.is(SctpErrc::kPeerAborted));
+  CHECK(c.count<Connected>() == 0);
+}
+
+TEST_CASE("a duplicate COOKIE ECHO after establishment is answered again (lost COOKIE ACK)", "[sctp][association]") {
+  Pair p;
+  std::vector<uint8_t> cookie_echo;
+  p.filter = [&](bool from_a, std::vector<uint8_t>& packet) {
+    if (from_a && has_chunk(packet, ChunkType::kCookieEcho)) cookie_echo = packet;
+    return true;
+  };
+  REQUIRE(p.a.assoc.connect(p.now).ok());
+  REQUIRE(p.run_until([&] { return p.a.count<Connected>() && p.b.count<Connected>(); }, Duration::seconds(1)));
+  REQUIRE_FALSE(cookie_echo.empty());
+  std::vector<std::vector<ChunkType>> from_b;
+  p.filter = [&](bool from_a, std::vector<uint8_t>& packet) {
+    if (!from_a) from_b.push_back(chunk_types(packet));
+    return true;
+  };
+  p.b.assoc.handle_input(p.now, cookie_echo);
+  p.flush();
+  REQUIRE(from_b.size() == 1);
+  CHECK(from_b[0] == std::vector<ChunkType>{ChunkType::kCookieAck});
+  CHECK(p.b.count<Connected>() == 1);  // reported once
+}
+
 }  // namespace
 }  // namespace tern::sctp

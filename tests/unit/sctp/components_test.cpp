@@ -11,6 +11,9 @@
 #include "sctp/retransmission_queue.hpp"
 #include "sctp/rto_estimator.hpp"
 #include "sctp/send_queue.hpp"
+#include "sctp/state_cookie.hpp"
+#include "sctp/stream_reset.hpp"
+#include "sctp_harness.hpp"
 #include "sctp/tsn.hpp"
 #include "sctp/tsn_tracker.hpp"
 
@@ -84,6 +87,103 @@ TEST_CASE("congestion control: slow start, avoidance, fast recovery, timeout", "
   ca.on_retransmission_timeout();
   CHECK(ca.cwnd() == 1200);
   CHECK(ca.ssthresh() == 4800);
+  // Idle decay halves a large window down to 4 MTU, and never grows a small one.
+  CongestionControl idle(mtu, 1000000);
+  for (int i = 0; i < 40; ++i) idle.on_sack(1200, 100000, true, static_cast<uint64_t>(i), 100000);
+  CHECK(idle.cwnd() == 4380 + 40 * 1200);
+  idle.on_idle();
+  CHECK(idle.cwnd() == (4380 + 40 * 1200) / 2);
+  for (int i = 0; i < 10; ++i) idle.on_idle();
+  CHECK(idle.cwnd() == 4 * mtu);
+  ca.on_idle();
+  CHECK(ca.cwnd() == 1200);
+}
+
+TEST_CASE("state cookie: signed round trip; tampering and wrong keys are rejected", "[sctp][cookie]") {
+  SeededRng rng(5);
+  testing::HmacCookieSigner signer(rng);
+  testing::HmacCookieSigner other(rng);
+  StateCookie c;
+  c.created_at = kT0;
+  c.expires_at = kT0 + Duration::seconds(60);
+  c.local_tag = 0x01020304;
+  c.peer_tag = 0x05060708;
+  c.local_tie_tag = 9;
+  c.peer_tie_tag = 10;
+  c.local_initial_tsn = Tsn(11);
+  c.peer_initial_tsn = Tsn(0xfffffff0);
+  c.peer_a_rwnd = 131072;
+  c.outbound_streams = 1024;
+  c.inbound_streams = 65535;
+  c.capabilities = StateCookie::kPeerForwardTsn | StateCookie::kPeerReconfig;
+  const std::vector<uint8_t> bytes = serialize_signed(c, signer);
+  CHECK(bytes.size() == StateCookie::kBodySize + 32);
+  auto back = parse_signed(bytes, signer);
+  REQUIRE(back.ok());
+  CHECK(*back == c);
+  // Any flipped bit breaks the MAC (RFC 9260 §5.1.5 step 2).
+  for (size_t i = 0; i < bytes.size(); i += 7) {
+    auto tampered = bytes;
+    tampered[i] ^= 0x10;
+    auto r = parse_signed(tampered, signer);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().is(SctpErrc::kBadValue));
+  }
+  auto foreign = parse_signed(bytes, other);
+  REQUIRE_FALSE(foreign.ok());
+  CHECK(foreign.error().is(SctpErrc::kBadValue));
+  auto truncated = parse_signed(std::span<const uint8_t>(bytes).first(bytes.size() - 1), signer);
+  REQUIRE_FALSE(truncated.ok());
+  CHECK(truncated.error().is(SctpErrc::kBadLength));
+}
+
+TEST_CASE("stream reset: request sequence numbers and deferred resets (RFC 6525)", "[sctp][stream_reset]") {
+  StreamReset r(Tsn(100), Tsn(500));
+  // Outgoing: requests start at our Initial TSN and answer the peer's last sequence number.
+  const StreamId streams[] = {StreamId(3), StreamId(1), StreamId(3)};
+  r.request(streams);
+  CHECK(r.pending().size() == 2);
+  CHECK(r.is_resetting(StreamId(1)));
+  OutgoingSsnResetRequest req = r.make_request(Tsn(42));
+  CHECK(req.request_sequence == 100);
+  CHECK(req.response_sequence == 499);
+  CHECK(req.senders_last_assigned_tsn == Tsn(42));
+  CHECK(req.streams == std::vector<StreamId>{StreamId(1), StreamId(3)});
+  CHECK(r.request_outstanding());
+  // A response to another sequence number is ignored; "In progress" puts the streams back.
+  CHECK(r.handle_response({99, ReconfigResult::kSuccessPerformed, {}, {}}).kind ==
+        StreamReset::ResponseOutcome::Kind::kIgnored);
+  CHECK(r.handle_response({100, ReconfigResult::kInProgress, {}, {}}).kind == StreamReset::ResponseOutcome::Kind::kRetry);
+  CHECK(r.pending().size() == 2);
+  req = r.make_request(Tsn(42));
+  CHECK(req.request_sequence == 101);
+  auto done = r.handle_response({101, ReconfigResult::kSuccessPerformed, {}, {}});
+  CHECK(done.kind == StreamReset::ResponseOutcome::Kind::kPerformed);
+  CHECK(done.streams.size() == 2);
+  CHECK_FALSE(r.is_resetting(StreamId(1)));
+
+  // Incoming: the expected sequence number is processed, deferred until the cumulative ack.
+  OutgoingSsnResetRequest in;
+  in.request_sequence = 500;
+  in.streams = {StreamId(7)};
+  auto d = r.handle_outgoing_request(in, 1000, 990);
+  CHECK(d.result == ReconfigResult::kInProgress);
+  CHECK(d.defer);
+  CHECK_FALSE(r.on_cumulative_ack(999).has_value());
+  auto performed = r.on_cumulative_ack(1000);
+  REQUIRE(performed.has_value());
+  CHECK(*performed == std::vector<StreamId>{StreamId(7)});
+  // The retransmitted request gets the (now final) answer; a retry with a new number is not reset
+  // twice; a wrong number is refused.
+  CHECK(r.handle_outgoing_request(in, 1000, 1000).result == ReconfigResult::kSuccessPerformed);
+  in.request_sequence = 501;
+  auto retry = r.handle_outgoing_request(in, 1000, 1000);
+  CHECK(retry.result == ReconfigResult::kSuccessPerformed);
+  CHECK_FALSE(retry.perform);
+  in.request_sequence = 700;
+  CHECK(r.handle_outgoing_request(in, 1000, 1000).result == ReconfigResult::kErrorBadSequenceNumber);
+  CHECK(r.handle_unsupported_request(502) == ReconfigResult::kDenied);
+  CHECK(r.last_peer_request() == 502);
 }
 
 TEST_CASE("TSN tracker: cumulative ack, gap blocks, duplicates, FORWARD TSN", "[sctp][tsn]") {
@@ -276,17 +376,19 @@ TEST_CASE("send queue: buffered amount low fires on the downward crossing", "[sc
   CHECK(q.take_buffered_amount_low().empty());
 }
 
-TEST_CASE("send queue: a paused stream starts nothing new until reset", "[sctp][send_queue]") {
+TEST_CASE("send queue: stream idleness and the SSN reset", "[sctp][send_queue]") {
   SendQueue q;
   q.push(kT0, StreamId(1), 51, std::vector<uint8_t>(150, 1), {});
   q.push(kT0, StreamId(1), 51, std::vector<uint8_t>(10, 2), {});
-  auto f = q.produce(kT0, 100);
-  q.pause(StreamId(1));
-  CHECK_FALSE(q.stream_idle(StreamId(1)));
-  CHECK(q.produce(kT0, 100)->ending);  // the started message finishes
   CHECK(q.stream_idle(StreamId(1)));
-  CHECK_FALSE(q.produce(kT0, 100));
-  q.resume_after_reset(StreamId(1), true);
+  auto f = q.produce(kT0, 100);
+  CHECK(f->ssn == 0);
+  CHECK_FALSE(q.stream_idle(StreamId(1)));  // half of the first message is out
+  CHECK(q.produce(kT0, 100)->ending);
+  CHECK(q.stream_idle(StreamId(1)));
+  CHECK(q.produce(kT0, 100)->ssn == 1);
+  q.reset_stream(StreamId(1));
+  q.push(kT0, StreamId(1), 51, std::vector<uint8_t>(10, 3), {});
   auto g = q.produce(kT0, 100);
   REQUIRE(g);
   CHECK(g->ssn == 0);
