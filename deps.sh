@@ -5,7 +5,7 @@ set -euo pipefail
 
 tern_packages=(
   cmake ninja-build g++ clang libclang-rt-14-dev pkg-config
-  libssl-dev libsrtp2-dev libusrsctp-dev libopus-dev libvpx-dev catch2
+  libssl-dev libsrtp2-dev libusrsctp-dev libopus-dev libvpx-dev catch2 coturn
 )
 
 tern_install_deps() {
