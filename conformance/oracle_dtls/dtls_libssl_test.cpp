@@ -542,3 +542,60 @@ TEST_CASE("libssl client without a certificate is refused by a tern server", "[c
   CHECK(peer.failed);
   ERR_clear_error();
 }
+
+namespace {
+
+// What Chromium 156 offers beside DTLS 1.2 (conformance/peers/README.md): TLS 1.3 suites first,
+// the X25519MLKEM768 hybrid group, supported_versions [DTLS 1.3, DTLS 1.2], a key_share and
+// psk_key_exchange_modes. Its ClientHello is 1413 bytes and goes out in two fragments.
+void dress_as_chromium(ClientHello& hello) {
+  hello.cipher_suites = {0x1301, 0x1302, 0x1303, 0xc02b, 0xc02f, 0xcca9, 0xcca8,
+                         0xc009, 0xc013, 0xc00a, 0xc014, 0x009c, 0x002f, 0x0035};
+  hello.extensions.supported_groups = std::vector<NamedGroup>{static_cast<NamedGroup>(0x11ec), NamedGroup::kX25519,
+                                                              NamedGroup::kSecp256r1, NamedGroup::kSecp384r1};
+  hello.extensions.signature_algorithms.emplace();
+  for (uint16_t scheme : {0x0403, 0x0804, 0x0401, 0x0503, 0x0805, 0x0501, 0x0806, 0x0601, 0x0201})
+    hello.extensions.signature_algorithms->push_back(static_cast<SignatureScheme>(scheme));
+  hello.extensions.use_srtp->profiles = {SrtpProfile::kAes128CmHmacSha1_80, SrtpProfile::kAeadAes256Gcm,
+                                         SrtpProfile::kAeadAes128Gcm};
+  hello.extensions.unknown.push_back(RawExtension{43, {4, 0xfe, 0xfc, 0xfe, 0xfd}});  // supported_versions
+  std::vector<uint8_t> key_share = {0x04, 0xe8, 0x11, 0xec, 0x04, 0xc0};              // lengths: 1256, 1216
+  key_share.resize(key_share.size() + 1216, 0x5a);
+  key_share.insert(key_share.end(), {0x00, 0x1d, 0x00, 0x20});
+  key_share.resize(key_share.size() + 32, 0x09);
+  hello.extensions.unknown.push_back(RawExtension{51, key_share});  // key_share
+  hello.extensions.unknown.push_back(RawExtension{45, {1, 1}});     // psk_key_exchange_modes
+}
+
+}  // namespace
+
+TEST_CASE("a tern client sending a Chromium-shaped ClientHello interoperates with libssl", "[conformance][dtls][chromium]") {
+  // libssl (OpenSSL 3's DTLS is 1.2 only) must ignore the DTLS 1.3 offers exactly as a tern
+  // server does, and the fragmented 1.4 KB ClientHello must be reassembled.
+  for (bool cookie : {false, true}) {
+    CAPTURE(cookie);
+    TernSide side;
+    OpenSslPeer::Options o;
+    o.server = true;
+    o.cookie_exchange = cookie;
+    OpenSslPeer peer(o);
+    Config c = side.config(Role::kClient);
+    c.customize_client_hello = dress_as_chromium;
+    c.expected_peer_fingerprint = peer.fingerprint();
+    Connection tern = Connection::create(c, side.rng).value();
+    Outcome outcome;
+    Timestamp now = Timestamp::from_millis(0);
+    tern.start(now);
+    std::vector<size_t> first_flight;
+    while (auto d = tern.poll_transmit()) {
+      first_flight.push_back(d->size());
+      peer.in.push_back(std::move(*d));
+    }
+    CHECK(first_flight == std::vector<size_t>{1200, 13 + 12 + 238});
+    pump(tern, peer, outcome, now);
+    // libssl's server picks the SRTP profile by its own preference (AEAD_AES_128_GCM first).
+    CHECK(tern.cipher_suite() == CipherSuite::kEcdheEcdsaAes128GcmSha256);
+    check_interop(tern, peer, outcome, side, SrtpProfile::kAeadAes128Gcm, now);
+    CHECK(SSL_get_negotiated_group(peer.ssl) == NID_X25519);
+  }
+}

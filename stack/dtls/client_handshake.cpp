@@ -39,6 +39,10 @@ void Connection::Impl::client_start(Timestamp now) {
   if (!config.srtp_profiles.empty()) ext.use_srtp = UseSrtp{config.srtp_profiles, {}};
   ext.extended_master_secret = true;         // RFC 7627 §5.1
   ext.renegotiation_info = std::vector<uint8_t>{};  // RFC 5746 §3.4: empty on the initial handshake
+  if (config.customize_client_hello) {
+    config.customize_client_hello(h);
+    client_random = h.random;  // the hook may have set its own
+  }
   step = Step::kClientWaitServerHello;
   if (!add_message(HandshakeType::kClientHello, serialize(h), 0)) return;
   send_flight(now, true);

@@ -4,6 +4,7 @@
 // secret offered.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "crypto/certificate.hpp"
 #include "crypto/signature.hpp"
 #include "dtls/cipher_suite.hpp"
+#include "dtls/client_hello.hpp"
 #include "dtls/named_group.hpp"
 #include "dtls/use_srtp.hpp"
 
@@ -64,6 +66,14 @@ struct Config {
   bool require_client_certificate = true;
   // Abort if the peer does not support the extended master secret (RFC 7627 §5.2/§5.3).
   bool require_extended_master_secret = false;
+
+  // Client, interop testing only: called once on the first ClientHello after tern filled it in
+  // and before it is sent, so a test can make tern look like another implementation on the wire
+  // (e.g. a DTLS 1.3-capable browser: extra cipher suites, groups and extensions tern does not
+  // implement). The edited hello is what enters the handshake hash. Values tern does not
+  // implement stay unusable: a server that selects one makes the handshake fail cleanly with
+  // illegal_parameter (suites must be implemented, ECDHE groups must be in `groups`).
+  std::function<void(ClientHello&)> customize_client_hello;
 };
 
 // Smallest mtu a Config may set (a fragment needs headers plus some body).

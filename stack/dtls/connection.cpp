@@ -330,10 +330,33 @@ bool Connection::Impl::accept_peer_certificate(std::span<const uint8_t> body) {
 // ---------------------------------------------------------------------------------------------
 // Public API
 
+namespace {
+
+// Whether `certificate` belongs to `key`. The comparison decodes the private key's public half
+// through OpenSSL's decoders, which cost about as much as the rest of a handshake's CPU time on
+// one side; an application uses one identity for many connections, so the last matching pair is
+// remembered (per thread: no locking). The cache holds copies, which keep both keys alive, so a
+// pointer match can never be a freed key's address reused by another key.
+bool certificate_matches_key(const crypto::Certificate& certificate, const crypto::PrivateKey& key) {
+  struct Validated {
+    crypto::Certificate certificate;
+    crypto::PrivateKey key;
+  };
+  thread_local std::optional<Validated> last;
+  if (last && last->certificate.public_key().native() == certificate.public_key().native() &&
+      last->key.native() == key.native())
+    return true;
+  if (certificate.public_key().spki_der() != key.public_key().spki_der()) return false;
+  last = Validated{certificate, key};
+  return true;
+}
+
+}  // namespace
+
 Result<Connection> Connection::create(Config config, Rng& rng) {
   if (config.certificate.empty() || config.private_key.empty())
     return Error(DtlsErrc::kBadConfig, "certificate and private key are required");
-  if (config.certificate.public_key().spki_der() != config.private_key.public_key().spki_der())
+  if (!certificate_matches_key(config.certificate, config.private_key))
     return Error(DtlsErrc::kBadConfig, "certificate does not belong to the private key");
   if (config.mtu < kMinMtu) return Error(DtlsErrc::kBadConfig, "mtu below kMinMtu");
   if (config.cipher_suites.empty()) return Error(DtlsErrc::kBadConfig, "no cipher suites");
